@@ -1,0 +1,5 @@
+// Files imported `with { type: "text" }` (SQL migrations, the docs page script).
+declare module "*.sql" {
+  const text: string;
+  export default text;
+}
