@@ -5,6 +5,7 @@
  * empty upstream value is `null`. The simulator's ground truth uses the same shapes,
  * so contract tests compare them field by field.
  */
+import type { PlansoErrorKind } from "./errors.ts";
 
 /** One entry of the planning board (`resourceplanner_get_project_stations`). */
 export interface BoardItem {
@@ -154,6 +155,18 @@ export interface UpstreamOrder {
   parts_totals: { by_order_no: Record<string, number>; total: number | null } | null;
   /** Extended tab name (e.g. `damagedareas`) → parsed content; `null` when not fetched. */
   extended: Record<string, unknown> | null;
+  /**
+   * Sections whose read failed (`parts`, `extended.<tab>`), absent when every
+   * requested section was read. A failed section is left out (`parts` stays `null`),
+   * so the caller keeps its previous data for it.
+   */
+  failed_sections?: FailedSection[];
+}
+
+export interface FailedSection {
+  section: string;
+  kind: PlansoErrorKind;
+  message: string;
 }
 
 export interface ReadOrderOptions {
