@@ -42,3 +42,12 @@ export interface SyncControl {
   write(command: unknown): Promise<unknown>;
   isAlive(): boolean;
 }
+
+/** A running sync side: the worker handle, or the in-process variant. */
+export interface SyncHandle extends SyncControl {
+  /**
+   * Stops the schedule, lets the orders in flight finish (the run ends `interrupted`),
+   * closes the database and ends the worker. After `deadlineMs` the worker is ended anyway.
+   */
+  stop(options?: { deadlineMs?: number }): Promise<void>;
+}
