@@ -7,8 +7,14 @@ import * as schema from "./schema.ts";
 export type Db = BunSQLiteDatabase<typeof schema> & { $client: Database };
 
 export interface OpenDbOptions {
-  /** Open read-only: the main thread only reads; the sync worker is the only writer. */
+  /** Open read-only; the database file must exist. */
   readonly?: boolean;
+  /**
+   * Reject every write on this connection (`PRAGMA query_only`). The main thread uses
+   * it because the sync worker is the only writer; unlike `readonly` it still creates
+   * the WAL index files when they are missing.
+   */
+  queryOnly?: boolean;
   /** Milliseconds a statement waits for a lock before `SQLITE_BUSY`. */
   busyTimeoutMs?: number;
 }
@@ -26,6 +32,7 @@ export function openDb(path: string, options: OpenDbOptions = {}): Db {
   sqlite.exec(`PRAGMA busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   sqlite.exec("PRAGMA synchronous = NORMAL");
   sqlite.exec("PRAGMA foreign_keys = ON");
+  if (options.queryOnly) sqlite.exec("PRAGMA query_only = ON");
   return drizzle({ client: sqlite, schema }) as Db;
 }
 

@@ -81,6 +81,16 @@ export const orders = sqliteTable(
     index("orders_repair_date_idx").on(t.repairDate, t.id),
     index("orders_finish_date_idx").on(t.finishDate, t.id),
     index("orders_updated_at_idx").on(t.updatedAt, t.id),
+    // Partial indexes over live (not deleted) orders. Every listing filters on
+    // deleted_at, the last column of a wide row, so these let counts and the default
+    // listing run from the index without reading the rows.
+    index("orders_live_shop_date_idx").on(t.shopDate, t.missingParts, t.onBoard).where(sql`${t.deletedAt} IS NULL`),
+    index("orders_live_status_idx").on(t.statusKey, t.shopDate).where(sql`${t.deletedAt} IS NULL`),
+    index("orders_live_damage_idx").on(t.damageKey, t.shopDate).where(sql`${t.deletedAt} IS NULL`),
+    // Tombstones only: the few deleted ids, read without scanning the table.
+    index("orders_deleted_idx").on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
+    // Substring e-mail search scans this index instead of the table.
+    index("orders_email_lower_idx").on(t.emailLower),
   ],
 );
 

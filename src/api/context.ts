@@ -1,0 +1,27 @@
+/** What every procedure receives. The server builds one context per request. */
+import type { Config } from "../config.ts";
+import type { Db } from "../db/connection.ts";
+import type { Logger } from "../log.ts";
+import type { SyncControl } from "../sync/control.ts";
+
+export type Scope = "read" | "write" | "admin";
+
+/** The caller, as authenticated by the server (src/server/auth.ts). */
+export interface Principal {
+  /** API key name, or `local` when no keys are configured (loopback only). */
+  id: string;
+  scope: Scope;
+}
+
+export interface ApiContext {
+  db: Db;
+  config: Config;
+  sync: SyncControl;
+  /** Logger bound to this request's id. */
+  log: Logger;
+  requestId: string;
+  /** Null when the request carried no key or an unknown one; see `authProblem`. */
+  principal: Principal | null;
+  /** Why `principal` is null, for the 401 message. */
+  authProblem?: "missing" | "unknown" | "malformed";
+}
