@@ -178,6 +178,7 @@ export function createPlansoClient(options: PlansoClientOptions): PlansoClient {
     deleteOrder: (id) => deleteOrder(writer, id),
     setPartStatus: (orderId, rowId, action, checked) => setPartStatus(writer, orderId, rowId, action, checked),
     requestCount: () => transport.count(),
+    moduleStats: () => transport.moduleStats(),
     session: () => session.info(),
   };
 }

@@ -61,11 +61,23 @@ export interface Transport {
   send(request: UpstreamRequest, skipIf?: () => boolean): Promise<UpstreamResponse>;
   /** HTTP requests sent so far, failed ones included. */
   count(): number;
+  /** Requests and failures (no response, or HTTP status 400 and above) per module. */
+  moduleStats(): Record<string, ModuleStats>;
+}
+
+export interface ModuleStats {
+  requests: number;
+  errors: number;
 }
 
 export function createTransport(options: TransportOptions): Transport {
   const base = options.baseUrl.replace(/\/+$/, "");
   let sent = 0;
+  const stats: Record<string, ModuleStats> = {};
+  const statsOf = (request: UpstreamRequest): ModuleStats => {
+    const module = request.path === "/do" ? (request.query?.find(([key]) => key === "m")?.[1] ?? "do") : request.path;
+    return (stats[module] ??= { requests: 0, errors: 0 });
+  };
 
   const exchange = async (request: UpstreamRequest): Promise<UpstreamResponse> => {
     const url = new URL(base + request.path);
@@ -90,6 +102,8 @@ export function createTransport(options: TransportOptions): Transport {
     const timer = setTimeout(() => controller.abort(), options.timeoutMs);
     const started = options.now();
     sent++;
+    const moduleStats = statsOf(request);
+    moduleStats.requests++;
     try {
       const response = await options.fetch(url, {
         method: request.method,
@@ -100,6 +114,7 @@ export function createTransport(options: TransportOptions): Transport {
       });
       // The body is read under the same timeout: a server may stall mid-body.
       const text = await response.text();
+      if (response.status >= 400) moduleStats.errors++;
       const location = response.headers.get("location");
       return {
         status: response.status,
@@ -111,6 +126,7 @@ export function createTransport(options: TransportOptions): Transport {
         setCookies: response.headers.getSetCookie(),
       };
     } catch (error) {
+      moduleStats.errors++;
       if (controller.signal.aborted) {
         throw new TransportFailure("timeout", `no response within ${options.timeoutMs} ms`);
       }
@@ -123,5 +139,6 @@ export function createTransport(options: TransportOptions): Transport {
   return {
     send: (request, skipIf) => options.limiter.run(() => exchange(request), skipIf),
     count: () => sent,
+    moduleStats: () => structuredClone(stats),
   };
 }

@@ -230,6 +230,8 @@ export interface PlansoApi {
   deleteOrder(id: string): Promise<void>;
   /** Upstream requests made so far, for run statistics. */
   requestCount(): number;
+  /** Requests and failed requests per PlanSo module, for `/metrics`; optional for stand-ins. */
+  moduleStats?(): Record<string, { requests: number; errors: number }>;
   session(): SessionInfo;
 }
 

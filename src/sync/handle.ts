@@ -30,7 +30,8 @@ export interface WorkerSyncHandle extends SyncHandle {
    * Requests and errors per PlanSo module, for `/metrics`.
    * NOTE: not provided yet, because the PlanSo client counts only its total requests.
    */
-  upstreamStats?(): Record<string, { requests: number; errors: number }>;
+  /** PlanSo requests and failures per module, as of the worker's latest state event. */
+  upstreamStats(): Record<string, { requests: number; errors: number }>;
 }
 
 const PLANSO_ERROR_KINDS = new Set<PlansoErrorKind>([
@@ -237,6 +238,7 @@ export function startSyncWorker(options: StartSyncWorkerOptions): WorkerSyncHand
       return event.result;
     },
     isAlive: () => alive,
+    upstreamStats: () => workerState.upstream ?? {},
     async stop(stopOptions = {}) {
       const deadline = stopOptions.deadlineMs ?? config.shutdownTimeoutMs;
       stopping = true;

@@ -82,6 +82,7 @@ export function createSyncHost(deps: SyncHostDeps): SyncHost {
       next_run_at: next?.toString() ?? null,
       inside_window_now: insideWindow(clock.now(), schedule),
       session: { logged_in: session.logged_in, base_url: session.base_url, username: session.username, last_login_at: session.last_login_at },
+      upstream: api.moduleStats?.() ?? {},
     };
   };
 

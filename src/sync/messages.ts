@@ -33,6 +33,8 @@ export const WorkerStateSchema = z.object({
   next_run_at: z.string().nullable(),
   inside_window_now: z.boolean(),
   session: SessionSchema,
+  /** PlanSo requests and failures per module since the worker started. */
+  upstream: z.record(z.string(), z.object({ requests: z.number(), errors: z.number() })).optional(),
 });
 export type WorkerState = z.infer<typeof WorkerStateSchema>;
 
