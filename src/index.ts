@@ -91,7 +91,8 @@ function requirePlanso(config: Config): void {
 
 try {
   const code = await main(process.argv.slice(2));
-  if (code !== undefined) process.exit(code);
+  // exitCode instead of exit(): exit() can cut off a large write to a pipe (`reit openapi | jq`).
+  if (code !== undefined) process.exitCode = code;
 } catch (error) {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);

@@ -8,7 +8,7 @@ import { appliedMigrationCount, migrateDb, openDb, type Db } from "../db/connect
 import { embeddedMigrations } from "../db/migrations.ts";
 import type { Logger } from "../log.ts";
 import { createApp, type ReadyReport } from "../server/app.ts";
-import { assertSafeBinding } from "../server/auth.ts";
+import { assertSafeBinding, isLoopbackHost } from "../server/auth.ts";
 import { createMetrics } from "../server/metrics.ts";
 import { startServer } from "../server/start.ts";
 import { startSyncWorker, type WorkerSyncHandle } from "../sync/handle.ts";
@@ -25,7 +25,9 @@ export async function startConnector(config: Config, log: Logger, workerUrl: URL
   assertSafeBinding(config, config.host);
   if (config.apiKeys.length === 0) {
     log.warn("auth_disabled", {
-      message: `No API_KEYS configured: every caller gets admin rights, so reit listens on ${config.host} only.`,
+      message: isLoopbackHost(config.host)
+        ? `No API_KEYS configured: every caller gets admin rights, so reit listens on ${config.host} only.`
+        : `No API_KEYS configured and ALLOW_UNAUTHENTICATED=true: every caller on ${config.host} gets admin rights.`,
     });
   }
 

@@ -12,6 +12,9 @@ const SCALAR_CONFIGURATION = {
   withDefaultFonts: false,
   hideClientButton: true,
   telemetry: false,
+  // The developer toolbar and the AI agent link to Scalar's online services.
+  showDeveloperTools: "never",
+  agent: { disabled: true },
 };
 
 export const DOCS_HTML = `<!doctype html>
