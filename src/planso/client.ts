@@ -127,6 +127,7 @@ export function createPlansoClient(options: PlansoClientOptions): PlansoClient {
     extendedTabs,
     log,
     loggedUnknownLabels: new Set(),
+    loggedUnparsedLabels: new Set(),
     tenantLabels: new Map(),
     today: () =>
       Temporal.Instant.fromEpochMilliseconds((options.now?.() ?? new Date()).getTime())

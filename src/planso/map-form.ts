@@ -36,6 +36,12 @@ export interface MapFormContext {
   log: Logger;
   /** Unmapped labels already logged by this client, so each is logged once. */
   loggedUnknownLabels: Set<string>;
+  /**
+   * Labels whose unreadable value this client already logged at warn level; later
+   * ones go to debug, because a tenant with `ca. 90000` in `Kilometerstand` would
+   * otherwise log a warning for every such order on every sync.
+   */
+  loggedUnparsedLabels?: Set<string>;
   orderId?: string;
 }
 
@@ -56,10 +62,14 @@ export function mapFormFields(formFields: readonly FormField[], context: MapForm
     const value = convertValue(rule.kind, chosen, context.timeZone);
     mapped.values.set(rule.field, value);
     if (value === null && !isEmpty(chosen, rule.kind)) {
-      context.log.warn("planso.form_value_unparsed", {
+      const seen = context.loggedUnparsedLabels;
+      const level = seen === undefined || !seen.has(chosen.label) ? "warn" : "debug";
+      seen?.add(chosen.label);
+      context.log[level]("planso.form_value_unparsed", {
         order_id: context.orderId,
         label: chosen.label,
         kind: rule.kind,
+        ...(level === "warn" && seen !== undefined ? { note: "later values of this label are logged at debug level" } : {}),
       });
     }
 

@@ -33,6 +33,7 @@ export interface OrderReaderContext {
   extendedTabs: readonly string[];
   log: Logger;
   loggedUnknownLabels: Set<string>;
+  loggedUnparsedLabels: Set<string>;
   /** Rule field → label most recently found on any form, so inserts use the tenant's labels. */
   tenantLabels: Map<string, string>;
   /** Today's date in the tenant's zone, for the rental car booking month. */
@@ -69,6 +70,7 @@ export async function readForm(context: OrderReaderContext, id: string, board?: 
     timeZone: context.timeZone,
     log: context.log,
     loggedUnknownLabels: context.loggedUnknownLabels,
+    loggedUnparsedLabels: context.loggedUnparsedLabels,
     orderId: id,
   });
   for (const [field, label] of mapped.labels) context.tenantLabels.set(field, label);
