@@ -6,7 +6,7 @@
  */
 import { foldForMatch, foldName } from "../domain/names.ts";
 import { phoneNationalDigitsAll } from "../domain/phone.ts";
-import { plateKey } from "../domain/plate.ts";
+import { plateSearchKey } from "../domain/plate.ts";
 import type { OrderDetails, UpstreamOrder, UpstreamPart, Vehicle } from "../planso/types.ts";
 import type { NewOrderRow, NewPartRow, OrderRow, PartRow } from "./schema.ts";
 
@@ -57,7 +57,7 @@ export function toOrderRow(order: UpstreamOrder, meta: OrderRowMeta): NewOrderRo
     extended: order.extended,
     partsTotals: order.parts_totals,
 
-    plateKey: plateKey(order.plate ?? order.vehicle.number_plate),
+    plateKey: plateSearchKey(order.plate ?? order.vehicle.number_plate),
     personSearch: emptyToNull(order.person === null ? null : foldName(order.person)),
     phoneRev: firstPhone === undefined ? null : reverse(firstPhone),
     phoneSearch: phones.length === 0 ? null : phones.join(" "),

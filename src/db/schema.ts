@@ -51,7 +51,7 @@ export const orders = sqliteTable(
     }>(),
 
     // Search columns, derived in src/domain when the row is written.
-    /** Upper-case plate without spaces, hyphens or dots: `DXY1234`. */
+    /** Upper-case plate without spaces, hyphens or dots, umlauts spelt out: `DXY1234`, `DUEWRA1`. */
     plateKey: text("plate_key"),
     /** Folded name words with umlaut variants (`müller` → `muller mueller`). */
     personSearch: text("person_search"),

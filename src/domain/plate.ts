@@ -16,6 +16,16 @@ export function plateKey(raw: string | null | undefined): string | null {
   return key === "" ? null : key;
 }
 
+/**
+ * Builds the search key: the compact key with umlauts spelt out (`DÜW-RA 1` → `DUEWRA1`),
+ * because people without a German keyboard type `DUEW`. Stored and queried plates go
+ * through the same function, so `düw-ra 1` and `duew ra1` find the same order.
+ */
+export function plateSearchKey(raw: string | null | undefined): string | null {
+  const key = plateKey(raw);
+  return key === null ? null : key.replace(/Ä/gu, "AE").replace(/Ö/gu, "OE").replace(/Ü/gu, "UE");
+}
+
 export interface NormalizedPlate {
   /** `D-XY 1234`, or null when the plate does not follow the standard pattern. */
   canonical: string | null;

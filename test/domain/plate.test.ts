@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 
 import { DISTRICT_CODES, isDistrictCode } from "../../src/domain/district-codes.ts";
-import { normalizePlate, plateKey } from "../../src/domain/plate.ts";
+import { normalizePlate, plateKey, plateSearchKey } from "../../src/domain/plate.ts";
 
 describe("plateKey", () => {
   test.each([
@@ -20,6 +20,24 @@ describe("plateKey", () => {
 
   test.each([[null], [undefined], [""], ["  - . "]])("%p → null", (raw) => {
     expect(plateKey(raw)).toBeNull();
+  });
+});
+
+describe("plateSearchKey", () => {
+  test.each([
+    ["DÜW-RA 1", "DUEWRA1"],
+    ["duew-ra1", "DUEWRA1"],
+    ["düw ra 1", "DUEWRA1"],
+    ["DU\u0308W-RA 1", "DUEWRA1"], // decomposed Ü
+    ["TÖL-X 1", "TOELX1"],
+    ["D-ÄB 12", "DAEB12"],
+    ["hh ab 1234", "HHAB1234"],
+  ])("%p → %p", (raw, expected) => {
+    expect(plateSearchKey(raw)).toBe(expected);
+  });
+
+  test("empty input has no key", () => {
+    expect(plateSearchKey(" - ")).toBeNull();
   });
 });
 

@@ -9,7 +9,7 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 
 import { foldForMatch } from "../../domain/names.ts";
 import { phoneSearchDigits } from "../../domain/phone.ts";
-import { plateKey } from "../../domain/plate.ts";
+import { plateSearchKey } from "../../domain/plate.ts";
 import { orders } from "../schema.ts";
 import { QueryInputError } from "./errors.ts";
 import { ftsPersonQuery, ftsPhoneQuery, ftsPrefixQuery, likeContains, prefixUpperBound } from "./text-match.ts";
@@ -82,7 +82,7 @@ export function planOrderFilters(f: OrderFilters, options: { withQ?: boolean } =
   };
 
   if (given(f.plate)) {
-    const key = plateKey(f.plate);
+    const key = plateSearchKey(f.plate);
     if (key === null) throw new QueryInputError("plate", "plate must contain at least one letter or digit");
     add("plate", sql`${orders.plateKey} >= ${p("plate_lo")} AND ${orders.plateKey} < ${p("plate_hi")}`, { plate_lo: key, plate_hi: prefixUpperBound(key) }, true);
   }

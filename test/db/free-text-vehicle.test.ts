@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { migrateDb, openDb, type Db } from "../../src/db/connection.ts";
+import { applyOrder } from "../../src/db/mirror-writer.ts";
+import { listOrders } from "../../src/db/queries/list-orders.ts";
+import { makeOrder } from "../support/make-order.ts";
+
+const NOW = "2026-03-02T08:00:00.000Z";
+let dir: string;
+let db: Db;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "reit-fts-vehicle-"));
+  db = openDb(join(dir, "mirror.db"));
+  migrateDb(db);
+  const write = (id: string, make: string, model: string, vin: string) =>
+    applyOrder(db, makeOrder({ id, plate: `D-XY ${id.slice(-3)}`, vehicle: { make, model, vin } }), {
+      runId: null,
+      source: "sync",
+      now: NOW,
+      withParts: false,
+    });
+  write("5001", "VW", "Golf", "WVWZZZ1KZ8W000001");
+  write("5002", "Škoda", "Octavia", "TMBZZZ1Z8W0000002");
+  write("5003", "BMW", "320d Touring", "WBA00000000000003");
+});
+
+afterAll(() => {
+  db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ids = (q: string) => listOrders(db, { q, limit: 50 }).orders.map((order) => order.id);
+
+test("q finds the model", () => {
+  expect(ids("golf")).toEqual(["5001"]);
+});
+
+test("q finds the make without diacritics", () => {
+  expect(ids("skoda")).toEqual(["5002"]);
+});
+
+test("q finds a VIN prefix", () => {
+  expect(ids("WBA0000")).toEqual(["5003"]);
+});
+
+test("q keeps finding the vehicle after an update", () => {
+  applyOrder(db, makeOrder({ id: "5001", plate: "D-XY 001", vehicle: { make: "VW", model: "Polo", vin: "WVWZZZ1KZ8W000001" } }), {
+    runId: null,
+    source: "sync",
+    now: NOW,
+    withParts: false,
+  });
+  expect(ids("golf")).toEqual([]);
+  expect(ids("polo")).toEqual(["5001"]);
+});
