@@ -9,6 +9,13 @@ import { createLogger } from "./log.ts";
 
 const WORKER_URL = new URL("./sync/worker.ts", import.meta.url);
 
+/**
+ * Exit codes of sysexits.h for usage and configuration errors, so a scheduler can tell
+ * them apart from `reit sync`'s own 1 (failed) and 2 (partial).
+ */
+const EXIT_USAGE = 64;
+const EXIT_CONFIG = 78;
+
 async function main(argv: string[]): Promise<number | undefined> {
   const [first, ...rest] = argv;
   if (first === "--help" || first === "-h" || first === "help") {
@@ -20,7 +27,7 @@ async function main(argv: string[]): Promise<number | undefined> {
   const args = first === undefined || first.startsWith("-") ? argv : rest;
   if (!(command in COMMANDS)) {
     process.stderr.write(`Unknown command "${command}".\n\n${generalHelp()}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   if (args.includes("--help") || args.includes("-h")) {
     process.stdout.write(`${commandHelp(command)}\n`);
@@ -71,7 +78,7 @@ async function main(argv: string[]): Promise<number | undefined> {
       return runReady(config, args);
     }
   }
-  return 2;
+  return EXIT_USAGE;
 }
 
 function requirePlanso(config: Config): void {
@@ -96,11 +103,11 @@ try {
 } catch (error) {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
-    process.exit(2);
+    process.exit(EXIT_CONFIG);
   }
   if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
     process.stderr.write(`${error.message}\nRun "reit --help" for usage.\n`);
-    process.exit(2);
+    process.exit(EXIT_USAGE);
   }
   process.stderr.write(`reit failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

@@ -11,7 +11,9 @@ serves tRPC on /trpc, REST on /api, /openapi.json, /docs, /live, /ready and
     summary: "run one sync now and exit",
     usage: "reit sync",
     details: `Runs one sync against PLANSO_BASE_URL in this process and exits with 0 when it
-succeeded, 2 when some orders failed (partial) and 1 when it failed.`,
+succeeded, 2 when some orders failed or PlanSo throttled the run (partial), and 1
+when it failed. Like every command, it exits with 78 on invalid configuration and
+64 on invalid arguments.`,
   },
   demo: {
     summary: "start a simulated PlanSo tenant and the connector against it",
