@@ -24,4 +24,12 @@ export interface ApiContext {
   principal: Principal | null;
   /** Why `principal` is null, for the 401 message. */
   authProblem?: "missing" | "unknown" | "malformed";
+  /** Request headers, for `Idempotency-Key` and `If-Match` on order writes. */
+  headers: Headers;
+  /**
+   * The request body as read within the size limit; null for methods without one.
+   * REST merges path parameters over body fields, so only the raw body shows a body
+   * `order_id` that differs from the path.
+   */
+  rawBody: Uint8Array | null;
 }

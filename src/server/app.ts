@@ -93,6 +93,12 @@ export function createApp(deps: AppDeps) {
     const state = states.get(request)!;
     state.route = `${transport}:unmatched`;
     const auth = authenticate(request.headers.get("authorization"));
+    let body: Uint8Array<ArrayBuffer> | null = null;
+    try {
+      if (methodHasBody(request.method)) body = await readBodyLimited(request, config.maxBodyBytes);
+    } catch (error) {
+      return finish(request, errorResponse(toAppError(error)));
+    }
     const ctx: ApiContext = {
       db: deps.db,
       config,
@@ -101,14 +107,10 @@ export function createApp(deps: AppDeps) {
       requestId: state.id,
       principal: auth.principal,
       authProblem: auth.problem,
+      headers: request.headers,
+      rawBody: body,
     };
     stateOfContext.set(ctx, state);
-    let body: Uint8Array<ArrayBuffer> | null = null;
-    try {
-      if (methodHasBody(request.method)) body = await readBodyLimited(request, config.maxBodyBytes);
-    } catch (error) {
-      return finish(request, errorResponse(toAppError(error)));
-    }
     const response = transport === "rest" ? await rest(request, ctx, body) : await trpc(request, ctx, body);
     return finish(request, response);
   };

@@ -29,6 +29,7 @@ import {
   type RunTally,
 } from "./run-tally.ts";
 import { finishRun, updateRunProgress, type RunCounts, type RunOptions, type RunStatus } from "./runs.ts";
+import type { WriteTracker } from "./write-tracker.ts";
 
 export interface EngineDeps {
   api: PlansoApi;
@@ -37,6 +38,8 @@ export interface EngineDeps {
   log: Logger;
   /** Orders read at the same time (`PLANSO_CONCURRENCY`). */
   concurrency: number;
+  /** API writes on the same thread. An order written during its read is not stored by the run. */
+  writes?: WriteTracker;
 }
 
 export interface RunHooks {
@@ -119,6 +122,7 @@ export async function executeRun(deps: EngineDeps, runId: number, options: RunOp
 
   try {
     log.info("sync_run_started", { options });
+    const listingMark = deps.writes?.mark() ?? 0;
     const listed = await readListing(deps);
     const wanted = options.order_ids ? [...new Set(options.order_ids)] : [...listed.keys()];
     const targets = oldestSyncedFirst(db, wanted.filter((id) => validOrderId(tally, id)));
@@ -136,7 +140,9 @@ export async function executeRun(deps: EngineDeps, runId: number, options: RunOp
     await runPool(targets, deps.concurrency, syncTarget, keepGoing);
 
     if (!options.order_ids && keepGoing()) {
-      countMarked(tally, "left_board", markOrdersOffBoard(db, listed.keys(), meta()));
+      // Orders created or changed through the API since the board was read count as listed.
+      const written = deps.writes?.idsWrittenSince(listingMark) ?? [];
+      countMarked(tally, "left_board", markOrdersOffBoard(db, [...listed.keys(), ...written], meta()));
     }
   } catch (error) {
     const message = error instanceof RunAbort ? error.message : describeError(error);
@@ -196,7 +202,15 @@ async function syncOrder(context: RunContext, id: string): Promise<void> {
   const { deps, options, tally } = context;
   const item = context.listed.get(id);
   try {
+    const readMark = deps.writes?.mark() ?? 0;
     const order = await deps.api.readOrder(id, { withParts: options.with_parts, withExtended: options.with_extended, board: item });
+    if (deps.writes?.writtenSince(id, readMark)) {
+      // The write stores (or has stored) a newer state than this read, so the run counts
+      // the order as unchanged and leaves it. The next run reads it again.
+      context.log.info("sync_order_skipped", { order_id: id, reason: "written through the API during the read" });
+      tally.counts.unchanged++;
+      return;
+    }
     const result = applyOrder(deps.db, order, { ...context.meta(), withParts: options.with_parts, onBoard: item !== undefined });
     countApplied(tally, id, result);
     if (order.failed_sections && order.failed_sections.length > 0) {

@@ -50,6 +50,22 @@ export function fromErrorPayload(payload: ErrorPayload): Error {
   return new Error(payload.message);
 }
 
+/**
+ * A command the worker could not take or did not answer: it is stopped, not running,
+ * did not start in time (`unavailable`), or did not reply within the deadline
+ * (`timeout`, and the command may still complete in the worker).
+ */
+export class WorkerRequestError extends Error {
+  override readonly name = "WorkerRequestError";
+
+  constructor(
+    readonly reason: "timeout" | "unavailable",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 interface Pending {
   resolve(event: SyncEvent): void;
   reject(error: Error): void;
@@ -134,7 +150,7 @@ export function startSyncWorker(options: StartSyncWorkerOptions): WorkerSyncHand
   const failAll = (reason: string) => {
     for (const [id, waiting] of pending) {
       clearTimeout(waiting.timer);
-      waiting.reject(new Error(reason));
+      waiting.reject(new WorkerRequestError("unavailable", reason));
       pending.delete(id);
     }
     if (current) wakeRun(current.runId);
@@ -180,14 +196,16 @@ export function startSyncWorker(options: StartSyncWorkerOptions): WorkerSyncHand
     answer: T,
     timeoutMs: number,
   ): Promise<Extract<SyncEvent, { type: T }>> => {
-    if (closed) throw new Error("the sync worker is stopped");
-    await withTimeout(ready(), timeoutMs, "the sync worker did not start");
+    if (closed) throw new WorkerRequestError("unavailable", "the sync worker is stopped");
+    await withTimeout(ready(), timeoutMs, "the sync worker did not start").catch((error: Error) => {
+      throw new WorkerRequestError("unavailable", error.message);
+    });
     const target = worker;
-    if (!target) throw new Error("the sync worker is not running");
+    if (!target) throw new WorkerRequestError("unavailable", "the sync worker is not running");
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         pending.delete(command.requestId);
-        reject(new Error(`the sync worker did not reply to ${command.type} within ${timeoutMs} ms`));
+        reject(new WorkerRequestError("timeout", `the sync worker did not reply to ${command.type} within ${timeoutMs} ms`));
       }, timeoutMs);
       pending.set(command.requestId, {
         resolve: (event) => (event.type === answer ? resolve(event as Extract<SyncEvent, { type: T }>) : reject(new Error(`unexpected ${event.type}`))),

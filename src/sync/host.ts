@@ -14,7 +14,9 @@ import { executeRun, isoNow, type RunSummary } from "./engine.ts";
 import type { ErrorPayload, SyncEvent, WorkerState } from "./messages.ts";
 import { createRun, hasCompletedRun, markInterruptedRuns, ZERO_COUNTS, type RunOptions, type RunTrigger } from "./runs.ts";
 import { createScheduler, insideWindow, nextRunAt, scheduleFromConfig, shouldRunAtStartup, type Schedule } from "./scheduler.ts";
-import { notImplementedWrite, type WriteHandler } from "./write-handler.ts";
+import { executeWrite } from "./write-executor.ts";
+import type { WriteHandler } from "./write-handler.ts";
+import { createWriteTracker } from "./write-tracker.ts";
 
 export interface SyncHostDeps {
   db: Db;
@@ -22,6 +24,7 @@ export interface SyncHostDeps {
   config: Config;
   clock: Clock;
   log: Logger;
+  /** Runs order writes; default the write-through executor. */
   handleWrite?: WriteHandler;
   /** Receives run and state events (the worker posts them to the main thread). */
   onEvent?: (event: SyncEvent) => void;
@@ -35,6 +38,7 @@ export interface SyncHost {
   runOnce(options: TriggerOptions): Promise<RunSummary>;
   waitForRun(runId: number, timeoutMs: number): Promise<void>;
   login(): Promise<WorkerState["session"]>;
+  /** Runs one order write after the writes before it have finished. */
   write(payload: unknown): Promise<unknown>;
   state(): WorkerState;
   /** Stops the schedule and ends the current run after the orders in flight. */
@@ -55,7 +59,11 @@ export function createSyncHost(deps: SyncHostDeps): SyncHost {
   const { db, api, config, clock, log } = deps;
   const schedule: Schedule = scheduleFromConfig(config);
   const emit = deps.onEvent ?? (() => {});
-  const handleWrite = deps.handleWrite ?? notImplementedWrite;
+  const handleWrite = deps.handleWrite ?? executeWrite;
+  // Shared by runs and writes, so a run never stores an order over a newer write.
+  const writes = createWriteTracker();
+  /** The last queued write, with failures caught. Each write starts after it, so writes run one at a time. */
+  let writeQueue: Promise<unknown> = Promise.resolve();
   let current: { runId: number; done: Promise<RunSummary>; progress: { done: number; total: number } } | null = null;
   let stopping = false;
   /** Recently finished runs, so `waitForRun` for a run that just ended resolves at once. */
@@ -142,7 +150,7 @@ export function createSyncHost(deps: SyncHostDeps): SyncHost {
         }
       },
     };
-    const done = executeRun({ api, db, clock, log, concurrency: config.planso.concurrency }, runId, resolved, hooks)
+    const done = executeRun({ api, db, clock, log, concurrency: config.planso.concurrency, writes }, runId, resolved, hooks)
       .catch((error: unknown): RunSummary => {
         // Only a database failure while finishing gets here. The row may stay `running`
         // until the next start marks it interrupted.
@@ -196,7 +204,11 @@ export function createSyncHost(deps: SyncHostDeps): SyncHost {
       emit({ type: "state", state: state() });
       return session;
     },
-    write: (payload) => handleWrite(payload, { db, api, clock, log }),
+    write(payload) {
+      const result = writeQueue.then(() => handleWrite(payload, { db, api, clock, log, writes }));
+      writeQueue = result.catch(() => undefined);
+      return result;
+    },
     state,
     async stop() {
       scheduler.stop();

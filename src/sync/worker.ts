@@ -4,7 +4,7 @@
  * to the main thread by the messages of `messages.ts`. The first command must be
  * `init` with the configuration.
  *
- * Order writes go to `handleWrite` below; the write executor replaces the placeholder.
+ * Order writes go to the write-through executor, one at a time.
  */
 import type { Config } from "../config.ts";
 import { migrateDb, openDb, type Db } from "../db/connection.ts";
@@ -14,7 +14,7 @@ import { clientFromConfig } from "./client-from-config.ts";
 import { systemClock } from "./clock.ts";
 import { createSyncHost, toErrorPayload, type SyncHost } from "./host.ts";
 import { parseCommand, type Command, type SyncEvent } from "./messages.ts";
-import { notImplementedWrite as handleWrite } from "./write-handler.ts";
+import { executeWrite } from "./write-executor.ts";
 
 declare const self: Worker;
 
@@ -34,7 +34,7 @@ function init(config: Config): Hosted {
   const db = openDb(config.databasePath);
   migrateDb(db);
   const api = clientFromConfig(config, log);
-  const host = createSyncHost({ db, api, config, clock: systemClock, log, handleWrite, onEvent: post });
+  const host = createSyncHost({ db, api, config, clock: systemClock, log, handleWrite: executeWrite, onEvent: post });
   host.start();
   log.info("sync_worker_started", { database: config.databasePath });
   return { host, db, api, log };

@@ -163,7 +163,7 @@ describe("binary serve", () => {
       const created = await fetch(`${connector.url}/api/orders`, {
         method: "POST",
         headers: { ...auth(E2E_KEYS.write), "content-type": "application/json" },
-        body: JSON.stringify({ vehicle_details: { number_plate: plate }, person: "Jürgen Weiß-Öztürk", damage: "Hagelschaden" }),
+        body: JSON.stringify({ vehicle_details: { number_plate: plate }, person: "Jürgen Weiß-Öztürk", damage: "KL 2-3" }),
       });
       const createdBody = (await created.json()) as { success: boolean; order_id: string | number; order: { plate: string } };
       expect([200, 201]).toContain(created.status);

@@ -49,14 +49,15 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
   }
 }
 
-test("worker logs in and rejects writes", async () => {
+test("worker logs in and rejects malformed writes", async () => {
   expect(handle.isAlive()).toBe(true);
   const session = await handle.login();
   expect(session).toMatchObject({ logged_in: true, base_url: sim.url, username: USER.username });
   expect(handle.state().session.logged_in).toBe(true);
   // NOTE: `expect(promise).rejects` stops delivery of Worker messages on Bun 1.4.5, so catch by hand.
   const error = await handle.write({ op: "update", id: "1" }).catch((caught: unknown) => caught);
-  expect((error as Error).message).toBe("writes are not implemented yet");
+  expect((error as Error).message).toStartWith("Invalid write command:");
+  expect((error as Error).message).toContain("order_id");
 });
 
 test("worker killed mid-run recovers", async () => {
