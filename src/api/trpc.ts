@@ -42,7 +42,7 @@ export const mergeRouters = t.mergeRouters;
 
 const RANK: Record<Scope, number> = { read: 1, write: 2, admin: 3 };
 
-const AUTH_MESSAGES = {
+export const AUTH_MESSAGES = {
   missing: "Missing API key: send Authorization: Bearer <key>",
   unknown: "Unknown API key",
   malformed: "Malformed Authorization header: expected Bearer <key>",

@@ -10,6 +10,7 @@ import { Elysia } from "elysia";
 import type { ApiContext } from "../api/context.ts";
 import { AppError, toAppError } from "../api/errors.ts";
 import { appRouter } from "../api/router.ts";
+import { AUTH_MESSAGES } from "../api/trpc.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/connection.ts";
 import type { Logger } from "../log.ts";
@@ -183,6 +184,11 @@ export function createApp(deps: AppDeps) {
     .get("/metrics", async ({ request }) => {
       states.get(request)!.route = "/metrics";
       if (deps.metrics === undefined) return finish(request, errorResponse(new AppError("NOT_FOUND", "Metrics are not enabled")));
+      // Metrics reveal mirror sizes and upstream error rates, so they need a key (any scope) when keys are configured.
+      const auth = authenticate(request.headers.get("authorization"));
+      if (auth.principal === null) {
+        return finish(request, errorResponse(new AppError("UNAUTHORIZED", AUTH_MESSAGES[auth.problem ?? "missing"])));
+      }
       const text = await deps.metrics.render();
       return finish(request, new Response(text, { headers: { "content-type": deps.metrics.contentType } }));
     });

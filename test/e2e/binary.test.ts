@@ -181,8 +181,18 @@ describe("binary serve", () => {
     test.todo("write key creates an order (POST /api/orders is not in the OpenAPI document yet)");
   }
 
-  test("metrics show the mirror and HTTP traffic", async () => {
+  test("metrics need a key", async () => {
     const response = await fetch(`${connector.url}/metrics`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      success: false,
+      code: "UNAUTHORIZED",
+      message: "Missing API key: send Authorization: Bearer <key>",
+    });
+  });
+
+  test("metrics show the mirror and HTTP traffic", async () => {
+    const response = await fetch(`${connector.url}/metrics`, { headers: auth(E2E_KEYS.read) });
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(text).toContain(`reit_mirror_orders{on_board="true",deleted="false"} ${HAS_CREATE ? ORDERS + 1 : ORDERS}\n`);

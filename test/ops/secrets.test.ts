@@ -127,6 +127,7 @@ describe("secrets", () => {
       ["GET", "/api/nirgendwo", KEYS.read],
       ["GET", "/trpc/orders.get?input=%7B%22order_id%22%3A%22%22%7D", KEYS.read],
       ["GET", "/metrics", null],
+      ["GET", "/metrics", KEYS.read],
       ["GET", "/ready", null],
       ["GET", "/live", null],
     ] as const) {
@@ -145,6 +146,7 @@ describe("secrets", () => {
       ["POST /api/sync", 403],
       ["GET /api/nirgendwo", 404],
       ["GET /trpc/orders.get?input=%7B%22order_id%22%3A%22%22%7D", 400],
+      ["GET /metrics", 401],
       ["GET /metrics", 200],
       ["GET /ready", 200],
       ["GET /live", 200],
