@@ -83,6 +83,7 @@ export async function runDemo(argv: string[], workerUrl: URL, env: Record<string
   const stop = async () => {
     await connector.stop();
     await simulator.stop();
+    process.stdout.write("Stopped.\n");
   };
   stopOnSignals(stop, config.shutdownTimeoutMs, log);
 
