@@ -17,9 +17,17 @@ export interface PlatePair {
 export function duplicatePlatePair(ctx: SimContext): PlatePair | null {
   if (!ctx.config.quirks.duplicateOpenOrders) return null;
   const current: SimOrder[] = [];
-  for (const order of ctx.tenant.orders.values()) if (!order.archived) current.push(order);
+  let ascending = true;
+  for (const order of ctx.tenant.orders.values()) {
+    if (order.archived) continue;
+    const previous = current.at(-1);
+    if (previous !== undefined && Number(previous.id) > Number(order.id)) ascending = false;
+    current.push(order);
+  }
   if (current.length < 2) return null;
-  current.sort((a, b) => Number(a.id) - Number(b.id));
+  // Orders are stored in id order, so the sort is skipped: each form render calls this,
+  // and sorting every time made a full read of the board quadratic.
+  if (!ascending) current.sort((a, b) => Number(a.id) - Number(b.id));
   const source = Math.floor(unitHash(ctx.seed, "duplicateOpenOrders", "source") * current.length);
   const target = (source + 1 + Math.floor(unitHash(ctx.seed, "duplicateOpenOrders", "target") * (current.length - 1))) % current.length;
   return { source: current[source] as SimOrder, target: current[target] as SimOrder };
