@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { migrateDb, openDb, type Db } from "../../src/db/connection.ts";
-import { applyOrder } from "../../src/db/mirror-writer.ts";
+import { applyOrder, tombstoneOrder } from "../../src/db/mirror-writer.ts";
 import { listOrders } from "../../src/db/queries/list-orders.ts";
 import { makeOrder } from "../support/make-order.ts";
 
@@ -56,4 +56,24 @@ test("q keeps finding the vehicle after an update", () => {
   });
   expect(ids("golf")).toEqual([]);
   expect(ids("polo")).toEqual(["5001"]);
+});
+
+test("q hides tombstones unless asked", () => {
+  tombstoneOrder(db, "5003", { runId: null, source: "api", now: NOW });
+  expect(ids("bmw")).toEqual([]);
+  expect(listOrders(db, { q: "bmw", limit: 50 }).total).toBe(0);
+  expect(listOrders(db, { q: "bmw", include_deleted: true, limit: 50 }).orders.map((order) => order.id)).toEqual(["5003"]);
+});
+
+test("q pages through every match once", () => {
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 5; page++) {
+    const result = listOrders(db, { q: "D", limit: 1, cursor });
+    expect(result.total).toBe(2);
+    seen.push(...result.orders.map((order) => order.id));
+    if (result.next_cursor === null) break;
+    cursor = result.next_cursor;
+  }
+  expect(seen.sort()).toEqual(["5001", "5002"]);
 });
