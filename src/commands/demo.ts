@@ -91,7 +91,7 @@ export async function runDemo(argv: string[], workerUrl: URL, env: Record<string
   print(`Simulated PlanSo tenant: ${simulator.url} (user demo, ${options.orders} orders, seed ${options.seed})`);
   print("First sync running …");
   const started = performance.now();
-  const trigger = await connector.sync.trigger({ trigger: "manual" });
+  const trigger = await connector.sync.trigger({ trigger: "startup" });
   await connector.sync.waitForRun(trigger.run_id, 10 * 60_000);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const counts = connector.db.$client
