@@ -1,7 +1,7 @@
 /**
- * Configuration: the only reader of `process.env`. Every setting is parsed once with
- * zod; an invalid value stops startup with one line per problem naming the variable,
- * the value and what is allowed. Secrets are never echoed back.
+ * Configuration, the only reader of `process.env`. Every setting is parsed once with
+ * zod. An invalid value stops startup with one line per problem that names the
+ * variable, the value and what is allowed. Secret values are shown as `(hidden)`.
  */
 import { z } from "zod";
 
@@ -251,8 +251,8 @@ function applyLabelOverrides(overrides: Record<string, string[]>): LabelRule[] {
 
 /**
  * Whether writes go upstream. `auto` enables them only for a simulator (a loopback
- * base URL), because the upstream write protocol is an assumption nobody has checked
- * against a real tenant yet.
+ * base URL), because the upstream write protocol is an assumption that has not been
+ * checked against a real tenant yet.
  */
 export function resolveWritesEnabled(config: Config): boolean {
   if (config.planso.writesEnabled !== "auto") return config.planso.writesEnabled;

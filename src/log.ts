@@ -20,7 +20,7 @@ export interface Logger {
 
 export interface LoggerOptions {
   level?: LogLevel;
-  /** Where lines go; stdout unless a test collects them. */
+  /** Line sink; stdout unless a test collects the lines. */
   write?: (line: string) => void;
   bindings?: Fields;
 }

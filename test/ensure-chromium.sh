@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs Debian's Chromium when it is missing: test/e2e/docs.test.ts renders /docs in
-# it. Needs root or sudo; otherwise it says what to install and the docs test fails.
+# Installs Debian's Chromium when it is missing, because test/e2e/docs.test.ts renders
+# /docs in it. Needs root or sudo. Without them it prints what to install, and the docs
+# test fails.
 set -euo pipefail
 [ -x /usr/bin/chromium ] && exit 0
 

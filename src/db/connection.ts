@@ -10,9 +10,9 @@ export interface OpenDbOptions {
   /** Open read-only; the database file must exist. */
   readonly?: boolean;
   /**
-   * Reject every write on this connection (`PRAGMA query_only`). The main thread uses
-   * it because the sync worker is the only writer; unlike `readonly` it still creates
-   * the WAL index files when they are missing.
+   * Rejects every write on this connection (`PRAGMA query_only`). The main thread
+   * sets it because the sync worker is the only writer. Unlike `readonly`, it still
+   * creates the WAL index files when they are missing.
    */
   queryOnly?: boolean;
   /** Milliseconds a statement waits for a lock before `SQLITE_BUSY`. */

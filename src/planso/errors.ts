@@ -15,7 +15,7 @@ export type PlansoErrorKind =
   | "maintenance"
   /** 5xx, network error or a non-JSON body that is not the login page. */
   | "upstream_error"
-  /** PlanSo answered the write with `success: false`. */
+  /** PlanSo returned `success: false` for the write. */
   | "rejected"
   /** Unknown order id (empty form content or "Datensatz nicht gefunden"). */
   | "not_found"

@@ -8,7 +8,7 @@
  * value wins. Writes go to the label found on that order's form, else the first one.
  */
 
-/** How a label's raw string becomes a typed mirror value, and how it is written back. */
+/** Conversion of a label's raw string to a typed mirror value, and back for writes. */
 export type ValueKind =
   | "text"
   /** `DD.MM.YYYY` or ISO → `YYYY-MM-DD`. */

@@ -215,7 +215,7 @@ export interface WriteResult {
 }
 
 /**
- * What the connector needs from PlanSo. The sync engine and the write executor take
+ * The PlanSo operations the connector uses. The sync engine and the write executor take
  * this interface, so tests can pass the real client pointed at the simulator or a
  * stand-in.
  */

@@ -1,8 +1,8 @@
 /**
- * Prometheus metrics at `/metrics`. HTTP figures are counted as requests finish;
- * mirror and sync figures are read from SQLite at scrape time, so they survive
+ * Prometheus metrics at `/metrics`. HTTP figures are counted as requests finish.
+ * Mirror and sync figures are read from SQLite at scrape time, so they survive
  * restarts and need no bookkeeping in the worker. Upstream figures come from the
- * sync worker's latest report.
+ * sync worker's latest state event.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 

@@ -30,7 +30,7 @@ export function buildOpenApiDocument(router: AnyRouter, options: { baseUrl?: str
 
 /**
  * trpc-to-openapi documents every success as 200; procedures whose meta sets
- * `successStatus` (202 for `POST /sync`) answer with that status, so the document
+ * `successStatus` (202 for `POST /sync`) respond with that status, so the document
  * moves their success response there.
  */
 function applySuccessStatuses(router: AnyRouter, document: OpenAPIObject): void {

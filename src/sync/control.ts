@@ -1,6 +1,6 @@
 /**
- * What the HTTP side needs from the sync worker. The main thread holds an
- * implementation that talks to the worker by messages; tests may pass a stand-in.
+ * Interface of the sync worker for the HTTP side. The main thread uses an
+ * implementation that sends messages to the worker, and tests may pass a stand-in.
  */
 export interface TriggerOptions {
   with_parts?: boolean;

@@ -21,8 +21,6 @@ import { baseEnv, freePort, runToEnd, stopAll } from "../support/e2e-process.ts"
 const REPO = resolve(import.meta.dir, "../..");
 const LOGIN = { username: "werkstatt", password: "Prüfstand-Kennwort-4711" };
 const ORDERS = 80;
-/** The write step stays a todo until the API has `orders.create`. */
-const HAS_CREATE = Boolean((buildOpenApiDocument(appRouter).paths?.["/orders"] as Record<string, unknown> | undefined)?.post);
 
 let dir: string;
 let binary: string;
@@ -157,29 +155,25 @@ describe("binary serve", () => {
     expect(((await all.json()) as { total: number }).total).toBe(ORDERS);
   });
 
-  if (HAS_CREATE) {
-    test("write key creates an order", async () => {
-      const plate = "HH-RE 2026";
-      const created = await fetch(`${connector.url}/api/orders`, {
-        method: "POST",
-        headers: { ...auth(E2E_KEYS.write), "content-type": "application/json" },
-        body: JSON.stringify({ vehicle_details: { number_plate: plate }, person: "Jürgen Weiß-Öztürk", damage: "KL 2-3" }),
-      });
-      const createdBody = (await created.json()) as { success: boolean; order_id: string | number; order: { plate: string } };
-      expect([200, 201]).toContain(created.status);
-      expect(createdBody.success).toBe(true);
-      expect(createdBody.order.plate).toBe(plate);
-      const orderId = String(createdBody.order_id);
-
-      const fetched = await fetch(`${connector.url}/api/orders/${orderId}`, { headers: auth(E2E_KEYS.read) });
-      expect(fetched.status).toBe(200);
-      const { order } = (await fetched.json()) as { order: { id: string; plate: string; person: string } };
-      expect([String(order.id), order.plate, order.person]).toEqual([orderId, plate, "Jürgen Weiß-Öztürk"]);
-      expect(sim.simulator.control.truthOrder(orderId, { withParts: false }).plate).toBe(plate);
+  test("write key creates an order", async () => {
+    const plate = "HH-RE 2026";
+    const created = await fetch(`${connector.url}/api/orders`, {
+      method: "POST",
+      headers: { ...auth(E2E_KEYS.write), "content-type": "application/json" },
+      body: JSON.stringify({ vehicle_details: { number_plate: plate }, person: "Jürgen Weiß-Öztürk", damage: "KL 2-3" }),
     });
-  } else {
-    test.todo("write key creates an order (POST /api/orders is not in the OpenAPI document yet)");
-  }
+    const createdBody = (await created.json()) as { success: boolean; order_id: string | number; order: { plate: string } };
+    expect(created.status).toBe(201);
+    expect(createdBody.success).toBe(true);
+    expect(createdBody.order.plate).toBe(plate);
+    const orderId = String(createdBody.order_id);
+
+    const fetched = await fetch(`${connector.url}/api/orders/${orderId}`, { headers: auth(E2E_KEYS.read) });
+    expect(fetched.status).toBe(200);
+    const { order } = (await fetched.json()) as { order: { id: string; plate: string; person: string } };
+    expect([String(order.id), order.plate, order.person]).toEqual([orderId, plate, "Jürgen Weiß-Öztürk"]);
+    expect(sim.simulator.control.truthOrder(orderId, { withParts: false }).plate).toBe(plate);
+  });
 
   test("metrics need a key", async () => {
     const response = await fetch(`${connector.url}/metrics`);
@@ -195,7 +189,7 @@ describe("binary serve", () => {
     const response = await fetch(`${connector.url}/metrics`, { headers: auth(E2E_KEYS.read) });
     expect(response.status).toBe(200);
     const text = await response.text();
-    expect(text).toContain(`reit_mirror_orders{on_board="true",deleted="false"} ${HAS_CREATE ? ORDERS + 1 : ORDERS}\n`);
+    expect(text).toContain(`reit_mirror_orders{on_board="true",deleted="false"} ${ORDERS + 1}\n`);
     expect(text).toMatch(/^reit_http_requests_total\{route="rest:orders\.list",method="GET",status="200"\} \d+$/m);
     expect(text).toMatch(/^reit_http_requests_total\{route="rest:sync\.status",method="GET",status="200"\} \d+$/m);
   });

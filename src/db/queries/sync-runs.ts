@@ -5,6 +5,7 @@ import type { Db } from "../connection.ts";
 import { syncRuns, type SyncRunRow } from "../schema.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { whereAll } from "./order-filters.ts";
+import type { RunCounts, RunOptions } from "../../sync/runs.ts";
 import { cachedStatement } from "./statement-cache.ts";
 
 const p = sql.placeholder;
@@ -16,23 +17,13 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 export interface SyncRun {
   id: number;
   trigger: string;
-  options: { with_parts: boolean; with_extended: boolean; order_ids: string[] | null };
+  options: RunOptions;
   status: string;
   started_at: string;
   finished_at: string | null;
   /** Milliseconds between start and finish; null while running. */
   duration_ms: number | null;
-  counts: {
-    seen: number;
-    added: number;
-    updated: number;
-    unchanged: number;
-    left_board: number;
-    returned_to_board: number;
-    failed: number;
-    parts_written: number;
-    requests: number;
-  };
+  counts: RunCounts;
   progress: { done: number; total: number };
   error: string | null;
   failed_orders: Record<string, string> | null;
