@@ -1,18 +1,36 @@
 /**
- * REST over the same procedures, through trpc-to-openapi. Its own fetch adapter
- * builds a new handler per request and, outside production, generates the whole
- * OpenAPI document each time to validate the router. This adapter builds the handler
- * once and passes it the body the server has already read (within the size limit).
- * Error bodies are rewritten into the API's one error shape.
+ * REST over the same procedures. Routes, path parameters and the query-string rules
+ * come from trpc-to-openapi, which also writes the OpenAPI document, so the
+ * document and the dispatch cannot disagree. Its own handler prepares the procedure
+ * on every request: it walks the input schema, builds a tRPC caller and goes
+ * through a Node-style request and response. This one prepares each procedure once
+ * and calls it the way a tRPC caller does.
+ *
+ * Input rules, as in trpc-to-openapi: GET and DELETE read the query string (a
+ * repeated parameter is an array, a single value of an array field becomes a
+ * one-element array, numbers and booleans are coerced); other methods read a JSON
+ * body. Path parameters override both.
  */
-import { TRPCError, type AnyRouter } from "@trpc/server";
-import { createOpenApiNodeHttpHandler } from "trpc-to-openapi";
+import { getTRPCErrorFromUnknown, type AnyRouter, type TRPCError } from "@trpc/server";
+import {
+  acceptsRequestBody,
+  coerceSchema,
+  createProcedureCache,
+  getInputOutputParsers,
+  instanceofZodTypeLikeVoid,
+  instanceofZodTypeObject,
+  normalizePath,
+  unwrapZodType,
+  type OpenApiMethod,
+  type OpenApiProcedure,
+} from "trpc-to-openapi";
+import type { z } from "zod";
 
 import type { ApiContext } from "../api/context.ts";
-import type { ApiErrorData } from "../api/trpc.ts";
-import { createResponseMeta, type OnProcedure } from "./response-meta.ts";
-
-const CONTEXT = Symbol("reit.context");
+import { AppError, toAppError } from "../api/errors.ts";
+import type { ApiMeta } from "../api/trpc.ts";
+import type { OnProcedure } from "./response-meta.ts";
+import { errorResponse } from "./responses.ts";
 
 export interface RestHandlerOptions {
   router: AnyRouter;
@@ -24,95 +42,118 @@ export interface RestHandlerOptions {
 
 export type RestHandler = (request: Request, ctx: ApiContext, body: Uint8Array<ArrayBuffer> | null) => Promise<Response>;
 
-type NodeHandler = (req: unknown, res: unknown) => Promise<void>;
+/** What a request needs to know about its procedure, worked out on its first call. */
+interface PreparedProcedure {
+  /** False for `z.void()` inputs: the procedure gets `undefined`. */
+  takesInput: boolean;
+  /** Input fields that are arrays; a single query value becomes a one-element array. */
+  arrayFields: ReadonlySet<string>;
+  meta: ApiMeta | undefined;
+}
+
+/** How tRPC's server-side caller invokes a procedure (what `createCaller` does on each call). */
+type ProcedureCall = (opts: { ctx: ApiContext; getRawInput: () => Promise<unknown>; path: string; type: string; signal: AbortSignal }) => Promise<unknown>;
+
+const JSON_HEADERS = { "content-type": "application/json" };
 
 export function createRestHandler(options: RestHandlerOptions): RestHandler {
-  const handler = createOpenApiNodeHttpHandler({
-    router: options.router,
-    createContext: ({ req }: { req: Record<symbol, unknown> }) => req[CONTEXT] as ApiContext,
-    responseMeta: createResponseMeta(options.router, "rest", options.onProcedure) as never,
-    onError: ({ error, ctx, path }: { error: TRPCError; ctx?: unknown; path?: string }) =>
-      options.onError(error, ctx as ApiContext | undefined, path),
-  } as never) as unknown as NodeHandler;
-
-  return (request, ctx, body) =>
-    new Promise<Response>((resolve, reject) => {
-      const url = new URL(request.url);
-      url.pathname = url.pathname.slice(options.prefix.length) || "/";
-      // A bare POST (no body, no Content-Type) counts as the JSON body `{}`.
-      const bare = body !== null && body.byteLength === 0 && !request.headers.has("content-type");
-      const headers = bare ? new Headers(request.headers) : request.headers;
-      if (bare) headers.set("content-type", "application/json");
-      const parsed = bare ? ({ ok: true, value: {} } as const) : parseBody(request, body);
-      const req = new Proxy(request, {
-        get(target, prop) {
-          if (prop === CONTEXT) return ctx;
-          if (prop === "url") return url.toString();
-          if (prop === "headers") return headers;
-          if (prop === "body") {
-            if (!parsed.ok) throw new TRPCError({ code: "PARSE_ERROR", message: `Request body is not valid JSON: ${parsed.reason}` });
-            return parsed.value;
-          }
-          const value = Reflect.get(target, prop, target) as unknown;
-          return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-        },
-        set(target, prop, value) {
-          // The adapter caches the parsed query string on the request object.
-          (target as unknown as Record<PropertyKey, unknown>)[prop] = value;
-          return true;
-        },
-      });
-
-      const responseHeaders = new Headers();
-      let status = 200;
-      const res = {
-        setHeader(key: string, value: string | string[]) {
-          if (typeof value === "string") responseHeaders.set(key, value);
-          else for (const v of value) responseHeaders.append(key, v);
-        },
-        get statusCode() {
-          return status;
-        },
-        set statusCode(code: number) {
-          status = code;
-        },
-        end(text?: string) {
-          const route = `${request.method} ${new URL(request.url).pathname}`;
-          resolve(new Response(status >= 400 ? restErrorBody(text, route) : (text ?? null), { status, headers: responseHeaders }));
-        },
-      };
-      handler(req, res).catch(reject);
-    });
-}
-
-type ParsedBody = { ok: true; value: unknown } | { ok: false; reason: string };
-
-/** JSON bodies are parsed here; an empty body counts as `{}` so a bare POST works. */
-function parseBody(request: Request, body: Uint8Array | null): ParsedBody {
-  if (body === null) return { ok: true, value: undefined };
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("application/json")) return { ok: true, value: undefined };
-  const text = new TextDecoder().decode(body);
-  if (text.trim() === "") return { ok: true, value: {} };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : "unreadable" };
-  }
-}
-
-/** trpc-to-openapi's error body (error shape + its own fields) → `{ success: false, code, message, issues? }`. */
-function restErrorBody(text: string | undefined, route: string): string {
-  try {
-    const parsed = JSON.parse(text ?? "{}") as { data?: ApiErrorData; message?: string };
-    if (parsed.data?.success === false) {
-      const { success, code, issues } = parsed.data;
-      // The adapter's own message for an unknown route does not name the route.
-      const message = code === "NOT_FOUND" && parsed.data.message === "Not found" ? `No route ${route}` : parsed.data.message;
-      return JSON.stringify(issues === undefined ? { success, code, message } : { success, code, message, issues });
+  const findProcedure = createProcedureCache(options.router);
+  const prepared = new WeakMap<OpenApiProcedure, PreparedProcedure>();
+  const prepare = (procedure: OpenApiProcedure): PreparedProcedure => {
+    let entry = prepared.get(procedure);
+    if (entry === undefined) {
+      entry = prepareProcedure(procedure);
+      prepared.set(procedure, entry);
     }
-  } catch {
-    // Fall through to a generic body: never pass through something unexpected.
+    return entry;
+  };
+
+  return async (request, ctx, body) => {
+    const url = new URL(request.url);
+    const method = request.method as OpenApiMethod | "HEAD";
+    const match = findProcedure(method as OpenApiMethod, normalizePath(url.pathname.slice(options.prefix.length)));
+    if (match?.procedure === undefined) {
+      // As trpc-to-openapi does: HEAD on an unknown route is 204, for warm-up probes.
+      if (method === "HEAD") return new Response(null, { status: 204 });
+      return errorResponse(new AppError("NOT_FOUND", `No route ${method} ${url.pathname}`));
+    }
+    const { procedure, path, type } = match.procedure;
+    const { takesInput, arrayFields, meta } = prepare(procedure);
+    options.onProcedure(ctx, [path]);
+
+    try {
+      const fields = acceptsRequestBody(method) ? jsonBody(request, body) : queryFields(url, arrayFields);
+      const input = takesInput ? { ...fields, ...match.pathInput } : undefined;
+      const call = procedure as unknown as ProcedureCall;
+      const output = await call({ ctx, getRawInput: async () => input, path, type, signal: request.signal });
+      const etag = meta?.etag?.(output) ?? null;
+      return new Response(JSON.stringify(output), {
+        status: meta?.successStatus ?? 200,
+        headers: etag === null ? JSON_HEADERS : { ...JSON_HEADERS, ETag: etag },
+      });
+    } catch (cause) {
+      const error = getTRPCErrorFromUnknown(cause);
+      options.onError(error, ctx, path);
+      return errorResponse(toAppError(error));
+    }
+  };
+}
+
+function prepareProcedure(procedure: OpenApiProcedure): PreparedProcedure {
+  const meta = procedure._def.meta as ApiMeta | undefined;
+  const { inputParser } = getInputOutputParsers(procedure);
+  const schema = unwrapZodType(inputParser, true) as z.ZodType;
+  const arrayFields = new Set<string>();
+  if (instanceofZodTypeObject(schema)) {
+    for (const [key, field] of Object.entries((schema as z.ZodObject).shape)) {
+      if (isArraySchema(field as z.ZodType)) arrayFields.add(key);
+    }
+    // Query strings carry only text, so numbers and booleans there are coerced.
+    // Bodies are JSON and keep their types.
+    if (!acceptsRequestBody(meta?.openapi?.method ?? "GET")) coerceSchema(schema as never);
   }
-  return JSON.stringify({ success: false, code: "INTERNAL", message: "Internal error" });
+  return { takesInput: !instanceofZodTypeLikeVoid(schema), arrayFields, meta };
+}
+
+function isArraySchema(schema: z.ZodType): boolean {
+  const def = schema._zod.def;
+  if (def.type === "array") return true;
+  return def.type === "optional" && (def as unknown as { innerType: z.ZodType }).innerType._zod.def.type === "array";
+}
+
+/** Query parameters → fields: a repeated parameter is an array, as is every value of an array field. */
+function queryFields(url: URL, arrayFields: ReadonlySet<string>): Record<string, unknown> {
+  const fields: Record<string, string | string[]> = {};
+  for (const [key, value] of url.searchParams) {
+    const seen = fields[key];
+    if (seen === undefined) fields[key] = arrayFields.has(key) ? [value] : value;
+    else if (Array.isArray(seen)) seen.push(value);
+    else fields[key] = [seen, value];
+  }
+  return fields;
+}
+
+/**
+ * The JSON body as an object of fields. A bare request (no body, no Content-Type)
+ * and an empty body count as `{}`, so `POST /api/sync` needs no body.
+ */
+function jsonBody(request: Request, body: Uint8Array | null): Record<string, unknown> {
+  const type = request.headers.get("content-type");
+  const empty = body === null || body.byteLength === 0;
+  if (type === null && empty) return {};
+  if (type === null || !type.toLowerCase().startsWith("application/json")) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json");
+  }
+  const text = empty ? "" : new TextDecoder().decode(body);
+  if (text.trim() === "") return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new AppError("BAD_REQUEST", `Request body is not valid JSON: ${error instanceof Error ? error.message : "unreadable"}`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new AppError("BAD_REQUEST", "Request body must be a JSON object with the operation's fields");
+  }
+  return value as Record<string, unknown>;
 }

@@ -16,7 +16,7 @@ export interface TrpcHandlerOptions {
 export type TrpcHandler = (request: Request, ctx: ApiContext, body: Uint8Array<ArrayBuffer> | null) => Promise<Response>;
 
 export function createTrpcHandler(options: TrpcHandlerOptions): TrpcHandler {
-  const responseMeta = createResponseMeta(options.router, "trpc", options.onProcedure);
+  const responseMeta = createResponseMeta(options.router, options.onProcedure);
   return (request, ctx, body) =>
     fetchRequestHandler({
       endpoint: options.endpoint,

@@ -101,6 +101,14 @@ describe("REST request problems", () => {
     expectError(await raw("POST", "/api/sync", { body: "{bad", headers: { "content-type": "application/json" } }), 400, "BAD_REQUEST");
   });
 
+  test("JSON body that is not an object", async () => {
+    for (const body of ["[12]", '"sync"', "42", "null"]) {
+      const reply = await raw("POST", "/api/sync", { body, headers: { "content-type": "application/json" } });
+      expectError(reply, 400, "BAD_REQUEST");
+      expect(reply.body.message).toBe("Request body must be a JSON object with the operation's fields");
+    }
+  });
+
   test("wrong field type in a JSON body", async () => {
     const reply = await raw("POST", "/api/sync", { body: JSON.stringify({ with_parts: "yes", order_ids: [12] }), headers: { "content-type": "application/json" } });
     expectError(reply, 400, "BAD_REQUEST", ["order_ids.0", "with_parts"]);
