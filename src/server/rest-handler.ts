@@ -6,10 +6,9 @@
  * through a Node-style request and response. This one prepares each procedure once
  * and calls it the way a tRPC caller does.
  *
- * Input rules, as in trpc-to-openapi: GET and DELETE read the query string (a
- * repeated parameter is an array, a single value of an array field becomes a
- * one-element array, numbers and booleans are coerced); other methods read a JSON
- * body. Path parameters override both.
+ * Input follows trpc-to-openapi's rules. GET and DELETE read the query string, where
+ * a repeated parameter is an array and numbers and booleans are coerced. Other
+ * methods read a JSON body. Path parameters override both.
  */
 import { getTRPCErrorFromUnknown, type AnyRouter, type TRPCError } from "@trpc/server";
 import {
@@ -42,7 +41,7 @@ export interface RestHandlerOptions {
 
 export type RestHandler = (request: Request, ctx: ApiContext, body: Uint8Array<ArrayBuffer> | null) => Promise<Response>;
 
-/** What a request needs to know about its procedure, worked out on its first call. */
+/** Per-procedure facts a request needs, worked out on the procedure's first call. */
 interface PreparedProcedure {
   /** False for `z.void()` inputs: the procedure gets `undefined`. */
   takesInput: boolean;
@@ -51,7 +50,7 @@ interface PreparedProcedure {
   meta: ApiMeta | undefined;
 }
 
-/** How tRPC's server-side caller invokes a procedure (what `createCaller` does on each call). */
+/** Signature of a tRPC procedure as its server-side caller (`createCaller`) invokes it. */
 type ProcedureCall = (opts: { ctx: ApiContext; getRawInput: () => Promise<unknown>; path: string; type: string; signal: AbortSignal }) => Promise<unknown>;
 
 const JSON_HEADERS = { "content-type": "application/json" };
@@ -121,7 +120,7 @@ function isArraySchema(schema: z.ZodType): boolean {
   return def.type === "optional" && (def as unknown as { innerType: z.ZodType }).innerType._zod.def.type === "array";
 }
 
-/** Query parameters → fields: a repeated parameter is an array, as is every value of an array field. */
+/** Converts query parameters to fields: a repeated parameter, or any value of an array field, becomes an array. */
 function queryFields(url: URL, arrayFields: ReadonlySet<string>): Record<string, unknown> {
   const fields: Record<string, string | string[]> = {};
   for (const [key, value] of url.searchParams) {
@@ -134,8 +133,8 @@ function queryFields(url: URL, arrayFields: ReadonlySet<string>): Record<string,
 }
 
 /**
- * The JSON body as an object of fields. A bare request (no body, no Content-Type)
- * and an empty body count as `{}`, so `POST /api/sync` needs no body.
+ * Parses the JSON body into an object of fields. A bare request (no body, no
+ * Content-Type) and an empty body count as `{}`, so `POST /api/sync` needs no body.
  */
 function jsonBody(request: Request, body: Uint8Array | null): Record<string, unknown> {
   const type = request.headers.get("content-type");
