@@ -32,4 +32,9 @@ export interface ApiContext {
    * `order_id` that differs from the path.
    */
   rawBody: Uint8Array | null;
+  /**
+   * Checks a procedure's output against its output schema and throws on a mismatch.
+   * Tests set it, because the procedures do not parse their output at run time (router.ts).
+   */
+  checkOutput?: (path: string, output: unknown) => void;
 }

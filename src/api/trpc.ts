@@ -51,11 +51,12 @@ export const AUTH_MESSAGES = {
 /**
  * Checks the caller's scope (when one is needed), then maps whatever the resolver or
  * input parser throws to an AppError with the right tRPC code, so HTTP status and
- * body agree on both transports. Both happen in one middleware because tRPC copies
- * the context for each middleware on every call.
+ * body agree on both transports. Tests also check the output here (`checkOutput`).
+ * All of this is one middleware because tRPC copies the context for each middleware
+ * on every call.
  */
 function guard(scope: Scope | null) {
-  return t.middleware(async ({ ctx, next }) => {
+  return t.middleware(async ({ ctx, next, path }) => {
     if (scope !== null) {
       const principal = ctx.principal;
       if (principal === null) {
@@ -67,6 +68,7 @@ function guard(scope: Scope | null) {
     }
     const result = await next();
     if (!result.ok) throw toAppError(result.error).toTRPCError();
+    ctx.checkOutput?.(path, result.data);
     return result;
   });
 }

@@ -47,7 +47,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ? createLogger({ level: "debug", write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) })
     : silentLogger;
   const ready = { report: { ok: true, checks: { database: true, migrations: true, worker: true } } as ReadyReport };
-  const app = createApp({ db, config, sync, log, ready: async () => ready.report });
+  const app = createApp({ db, config, sync, log, ready: async () => ready.report, checkOutputs: true });
   const server = startServer({ app, host: "127.0.0.1", port: 0 });
   return {
     url: server.url,

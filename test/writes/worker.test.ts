@@ -42,7 +42,7 @@ beforeAll(async () => {
   handle = startSyncWorker({ config, workerUrl: new URL("../../src/sync/worker.ts", import.meta.url), log: silentLogger, restartDelayMs: 20 });
   await handle.ready();
   reader = openDb(path, { queryOnly: true });
-  const app = createApp({ db: reader, config, sync: handle, log: silentLogger, ready: async () => ({ ok: true, checks: {} }) });
+  const app = createApp({ db: reader, config, sync: handle, log: silentLogger, ready: async () => ({ ok: true, checks: {} }), checkOutputs: true });
   server = startServer({ app, host: "127.0.0.1", port: 0 });
 });
 

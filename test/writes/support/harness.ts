@@ -72,7 +72,7 @@ export async function startWriteHarness(options: HarnessOptions = {}): Promise<W
   const startApp = async (extra: Record<string, string>) => {
     const appConfig = testConfig({ ...env, ...extra });
     const reader = openDb(path, { queryOnly: true });
-    const app = createApp({ db: reader, config: appConfig, sync, log: silentLogger, ready: async () => ({ ok: true, checks: {} }) });
+    const app = createApp({ db: reader, config: appConfig, sync, log: silentLogger, ready: async () => ({ ok: true, checks: {} }), checkOutputs: true });
     const server = startServer({ app, host: "127.0.0.1", port: 0 });
     let stopped: Promise<void> | null = null;
     const stop = () =>
