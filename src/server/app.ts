@@ -9,6 +9,7 @@ import { Elysia } from "elysia";
 
 import type { ApiContext } from "../api/context.ts";
 import { AppError, toAppError } from "../api/errors.ts";
+import { createOutputCheck } from "../api/output-check.ts";
 import { appRouter } from "../api/router.ts";
 import { AUTH_MESSAGES } from "../api/trpc.ts";
 import type { Config } from "../config.ts";
@@ -38,6 +39,8 @@ export interface AppDeps {
   ready: () => Promise<ReadyReport>;
   /** Prometheus metrics. Without them `/metrics` returns 404. */
   metrics?: Pick<Metrics, "observeRequest" | "render" | "contentType">;
+  /** Checks every procedure output against its schema, answering 500 on a mismatch. Tests turn it on. */
+  checkOutputs?: boolean;
 }
 
 /** Per-request bookkeeping for the log line, the metrics and the request id header. */
@@ -45,7 +48,8 @@ interface RequestState {
   id: string;
   startedAt: number;
   route: string;
-  status: number;
+  /** Set once the response went through `finish`, so a request is logged once. */
+  finished: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/u;
@@ -76,23 +80,55 @@ export function createApp(deps: AppDeps) {
     const state = stateOfContext.get(ctx);
     if (state !== undefined) state.route = `${state.route.split(":")[0]}:${paths.join(",")}`;
   };
+  const checkOutput = deps.checkOutputs === true ? createOutputCheck(appRouter) : undefined;
   const rest = createRestHandler({ router: appRouter, prefix: "/api", onError, onProcedure });
   const trpc = createTrpcHandler({ router: appRouter, endpoint: "/trpc", onError, onProcedure });
   let openApiDocument: unknown = null;
 
-  /** Request id header and status bookkeeping on every response the server sends. */
+  /**
+   * Starts a request's bookkeeping: its id (the caller's `X-Request-Id` when valid),
+   * start time and route. Routes call it first, and the error handler for requests that
+   * matched no route.
+   */
+  const begin = (request: Request, route: string): RequestState => {
+    const given = request.headers.get("x-request-id");
+    const state: RequestState = {
+      id: given !== null && REQUEST_ID.test(given) ? given : crypto.randomUUID(),
+      startedAt: performance.now(),
+      route,
+      finished: false,
+    };
+    states.set(request, state);
+    return state;
+  };
+
+  /**
+   * Adds the request id header to a response, then writes the request's log line
+   * and metrics. Every route and the error handler pass their response through here.
+   * Doing this before the response is sent, rather than in an after-response hook,
+   * saves an event-loop turn per request.
+   */
   const finish = (request: Request, response: Response): Response => {
     const state = states.get(request);
-    if (state !== undefined) {
-      state.status = response.status;
-      response.headers.set("X-Request-Id", state.id);
-    }
+    if (state === undefined || state.finished) return response;
+    state.finished = true;
+    response.headers.set("X-Request-Id", state.id);
+    const durationMs = performance.now() - state.startedAt;
+    const fields = {
+      method: request.method,
+      route: state.route,
+      status: response.status,
+      duration_ms: Math.round(durationMs * 100) / 100,
+      request_id: state.id,
+    };
+    if (QUIET_ROUTES.has(state.route)) log.debug("request", fields);
+    else log.info("request", fields);
+    deps.metrics?.observeRequest(state.route, request.method, response.status, durationMs / 1000);
     return response;
   };
 
   const apiRoute = (transport: "rest" | "trpc") => async ({ request }: { request: Request }) => {
-    const state = states.get(request)!;
-    state.route = `${transport}:unmatched`;
+    const state = begin(request, `${transport}:unmatched`);
     const auth = authenticate(request.headers.get("authorization"));
     let body: Uint8Array<ArrayBuffer> | null = null;
     try {
@@ -110,6 +146,7 @@ export function createApp(deps: AppDeps) {
       authProblem: auth.problem,
       headers: request.headers,
       rawBody: body,
+      checkOutput,
     };
     stateOfContext.set(ctx, state);
     const response = transport === "rest" ? await rest(request, ctx, body) : await trpc(request, ctx, body);
@@ -117,17 +154,8 @@ export function createApp(deps: AppDeps) {
   };
 
   return new Elysia()
-    .onRequest(({ request }) => {
-      const given = request.headers.get("x-request-id");
-      states.set(request, {
-        id: given !== null && REQUEST_ID.test(given) ? given : crypto.randomUUID(),
-        startedAt: performance.now(),
-        route: "unmatched",
-        status: 0,
-      });
-    })
     .onError(({ code, error, request }) => {
-      const state = states.get(request);
+      const state = states.get(request) ?? begin(request, "unmatched");
       const appError =
         code === "NOT_FOUND"
           ? new AppError("NOT_FOUND", `No route ${request.method} ${new URL(request.url).pathname}`)
@@ -137,43 +165,27 @@ export function createApp(deps: AppDeps) {
       if (appError.code === "INTERNAL") log.error("request_failed", { request_id: state?.id, route: state?.route, error });
       return finish(request, errorResponse(appError));
     })
-    .onAfterResponse(({ request }) => {
-      const state = states.get(request);
-      if (state === undefined) return;
-      const durationMs = performance.now() - state.startedAt;
-      const status = state.status === 0 ? 404 : state.status;
-      const fields = {
-        method: request.method,
-        route: state.route,
-        status,
-        duration_ms: Math.round(durationMs * 100) / 100,
-        request_id: state.id,
-      };
-      if (QUIET_ROUTES.has(state.route)) log.debug("request", fields);
-      else log.info("request", fields);
-      deps.metrics?.observeRequest(state.route, request.method, status, durationMs / 1000);
-    })
     .all("/api/*", apiRoute("rest"), { parse: "none" })
     .all("/trpc/*", apiRoute("trpc"), { parse: "none" })
     .get("/openapi.json", ({ request }) => {
-      states.get(request)!.route = "/openapi.json";
+      begin(request, "/openapi.json");
       openApiDocument ??= buildOpenApiDocument(appRouter);
       return finish(request, jsonResponse(openApiDocument));
     })
     .get("/docs", ({ request }) => {
-      states.get(request)!.route = "/docs";
+      begin(request, "/docs");
       return finish(request, docsPage());
     })
     .get("/docs/scalar.js", ({ request }) => {
-      states.get(request)!.route = "/docs/scalar.js";
+      begin(request, "/docs/scalar.js");
       return finish(request, docsScript());
     })
     .get("/live", ({ request }) => {
-      states.get(request)!.route = "/live";
+      begin(request, "/live");
       return finish(request, jsonResponse({ success: true, status: "live" }));
     })
     .get("/ready", async ({ request }) => {
-      states.get(request)!.route = "/ready";
+      begin(request, "/ready");
       const report = await deps.ready();
       if (report.ok) return finish(request, jsonResponse({ success: true, status: "ready", checks: report.checks }));
       const failing = Object.entries(report.checks)
@@ -182,7 +194,7 @@ export function createApp(deps: AppDeps) {
       return finish(request, errorResponse(new AppError("NOT_READY", `Not ready: ${failing.join(", ")}`), { checks: report.checks }));
     })
     .get("/metrics", async ({ request }) => {
-      states.get(request)!.route = "/metrics";
+      begin(request, "/metrics");
       if (deps.metrics === undefined) return finish(request, errorResponse(new AppError("NOT_FOUND", "Metrics are not enabled")));
       // Metrics reveal mirror sizes and upstream error rates, so they need a key (any scope) when keys are configured.
       const auth = authenticate(request.headers.get("authorization"));
