@@ -39,7 +39,7 @@ export interface AppDeps {
   ready: () => Promise<ReadyReport>;
   /** Prometheus metrics. Without them `/metrics` returns 404. */
   metrics?: Pick<Metrics, "observeRequest" | "render" | "contentType">;
-  /** Checks every procedure output against its schema, answering 500 on a mismatch. Tests turn it on. */
+  /** Checks every procedure output against its schema and responds with a 500 on a mismatch. Tests turn it on. */
   checkOutputs?: boolean;
 }
 
@@ -91,9 +91,9 @@ export function createApp(deps: AppDeps) {
    * matched no route.
    */
   const begin = (request: Request, route: string): RequestState => {
-    const given = request.headers.get("x-request-id");
+    const callerId = request.headers.get("x-request-id");
     const state: RequestState = {
-      id: given !== null && REQUEST_ID.test(given) ? given : crypto.randomUUID(),
+      id: callerId !== null && REQUEST_ID.test(callerId) ? callerId : crypto.randomUUID(),
       startedAt: performance.now(),
       route,
       finished: false,
