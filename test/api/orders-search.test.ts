@@ -54,6 +54,16 @@ for (const transport of TRANSPORTS) {
       expect(await found({ person: "muller" })).toEqual(ids(FIXTURE.muellerHamburg, FIXTURE.muellerUpper));
     });
 
+    test("person total leaves out deleted", async () => {
+      const live = await listOrdersVia(transport, server.url, { person: "schmidt", limit: 1 });
+      const withDeleted = await listOrdersVia(transport, server.url, { person: "schmidt", limit: 1, include_deleted: true });
+      const liveIds = await allIdsVia(transport, server.url, { person: "schmidt", limit: 2 });
+      expect(live.body.total).toBeGreaterThan(0);
+      expect(live.body.total).toBe(liveIds.length);
+      expect(withDeleted.body.total).toBe(live.body.total + 1);
+      expect(liveIds).not.toContain(String(FIXTURE.deleted));
+    });
+
     test("person needs every word", async () => {
       expect(await found({ person: "müller hans" })).toEqual(ids(FIXTURE.muellerHamburg));
       expect(await found({ person: "Hans Müller" })).toEqual(ids(FIXTURE.muellerHamburg));

@@ -44,6 +44,8 @@ export interface FilterPlan {
   shape: string[];
   /** Id-list placeholder → FTS5 query whose matching rowids fill it (see resolveFtsFilters). */
   fts: Record<string, string>;
+  /** Filters that are exactly an id list (person, q): shape name → id-list placeholder. */
+  idLists: Record<string, string>;
   /**
    * A filter other than the flags narrows the listing through its own index (or
    * FTS), so the listing sorts the matches instead of walking the sort index.
@@ -73,7 +75,7 @@ const given = (value: string | undefined): value is string => value !== undefine
 
 /** Builds the plan for the given filters. `withQ: false` leaves `q` out, because the relevance listing joins it itself. */
 export function planOrderFilters(f: OrderFilters, options: { withQ?: boolean } = {}): FilterPlan {
-  const plan: FilterPlan = { conditions: [], values: {}, shape: [], fts: {}, selective: false };
+  const plan: FilterPlan = { conditions: [], values: {}, shape: [], fts: {}, idLists: {}, selective: false };
   const add = (name: string, condition: SQL, values: Record<string, unknown>, selective: boolean) => {
     plan.conditions.push(condition);
     Object.assign(plan.values, values);
@@ -92,6 +94,7 @@ export function planOrderFilters(f: OrderFilters, options: { withQ?: boolean } =
     if (query === null) throw new QueryInputError("person", "person must contain at least one letter or digit");
     add("person", idIn("person_ids"), {}, true);
     plan.fts.person_ids = query;
+    plan.idLists.person = "person_ids";
   }
 
   if (given(f.phone)) {
@@ -131,6 +134,7 @@ export function planOrderFilters(f: OrderFilters, options: { withQ?: boolean } =
   if ((options.withQ ?? true) && given(f.q)) {
     add("q", idIn("q_ids"), {}, true);
     plan.fts.q_ids = qFtsQuery(f.q);
+    plan.idLists.q = "q_ids";
   }
 
   if (f.missing_parts !== undefined) add("missing", sql`${orders.missingParts} = ${p("missing")}`, { missing: f.missing_parts ? 1 : 0 }, false);
