@@ -2,10 +2,7 @@
 import { AppError, errorBody, errorHeaders } from "../api/errors.ts";
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8", ...headers },
-  });
+  return Response.json(body, { status, headers });
 }
 
 /** Builds the one error body shape, `{ success: false, code, message, issues? }`, with its status. */
