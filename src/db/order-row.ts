@@ -200,8 +200,14 @@ export interface OrderDetail extends Order {
   extended: Record<string, unknown> | null;
 }
 
-/** Order columns that the list view reads; `fields`, `details` and `extended` stay on disk. */
-export type OrderListRow = Omit<OrderRow, "details" | "fields" | "extended" | "partsTotals">;
+/**
+ * Order columns that the list view reads. The large JSON columns stay on disk, and the
+ * search keys and content hash, which no response shows, are not read.
+ */
+export type OrderListRow = Omit<
+  OrderRow,
+  "details" | "fields" | "extended" | "partsTotals" | "plateKey" | "personSearch" | "phoneRev" | "phoneSearch" | "emailLower" | "statusKey" | "damageKey" | "contentHash"
+>;
 
 type PartFlags = Pick<PartRow, "isMissing" | "isToOrder" | "isOrdered" | "isDelivered" | "isBackorder" | "etaDate">;
 

@@ -43,8 +43,22 @@ export interface OrderPage {
   next_cursor: string | null;
 }
 
-const { details: _d, fields: _f, extended: _e, partsTotals: _p, ...listColumns } = getTableColumns(orders);
-/** Columns the list view returns; the large JSON columns stay on disk. */
+const {
+  details: _details,
+  fields: _fields,
+  extended: _extended,
+  partsTotals: _partsTotals,
+  plateKey: _plateKey,
+  personSearch: _personSearch,
+  phoneRev: _phoneRev,
+  phoneSearch: _phoneSearch,
+  emailLower: _emailLower,
+  statusKey: _statusKey,
+  damageKey: _damageKey,
+  contentHash: _contentHash,
+  ...listColumns
+} = getTableColumns(orders);
+/** Columns the list view reads (see OrderListRow). Each one left out is work saved on every row of every page. */
 export const ORDER_LIST_COLUMNS = listColumns;
 
 /**
