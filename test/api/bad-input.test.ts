@@ -55,6 +55,13 @@ for (const transport of TRANSPORTS) {
       expectError(await call({ limit: "abc" }), 400, "BAD_REQUEST", ["limit"]);
     });
 
+    test("limit error names the range", async () => {
+      for (const limit of [0, 501, 2.5, "abc"]) {
+        const reply = await call({ limit });
+        expect(reply.body.issues?.[0]?.message).toBe("must be a whole number from 1 to 500");
+      }
+    });
+
     test("unknown sort and order", async () => {
       expectError(await call({ sort: "plate" }), 400, "BAD_REQUEST", ["sort"]);
       expectError(await call({ order: "up" }), 400, "BAD_REQUEST", ["order"]);

@@ -83,11 +83,12 @@ export const orderIdParam = z
   .meta(doc("PlanSo order id (`ID`).", "10001"));
 
 export function limitInput(fallback: number, max: number) {
+  const range = `must be a whole number from 1 to ${max}`;
   return z
-    .number()
-    .int()
-    .min(1)
-    .max(max)
+    .number({ error: range })
+    .int({ error: range })
+    .min(1, { error: range })
+    .max(max, { error: range })
     .default(fallback)
     .meta(doc(`Page size, 1–${max}.`, fallback));
 }
