@@ -11,12 +11,14 @@ import init from "../../drizzle/0000_init.sql" with { type: "text" };
 import fts from "../../drizzle/0001_fts.sql" with { type: "text" };
 import liveIndexes from "../../drizzle/0002_live_indexes.sql" with { type: "text" };
 import ftsVehicle from "../../drizzle/0003_fts_vehicle.sql" with { type: "text" };
+import ftsPrefixes from "../../drizzle/0004_fts_prefixes.sql" with { type: "text" };
 
 export const SQL_BY_TAG: Record<string, string> = {
   "0000_init": init,
   "0001_fts": fts,
   "0002_live_indexes": liveIndexes,
   "0003_fts_vehicle": ftsVehicle,
+  "0004_fts_prefixes": ftsPrefixes,
 };
 
 export const JOURNAL_TAGS: string[] = journal.entries.map((entry) => entry.tag);
