@@ -1,4 +1,4 @@
--- Prefix indexes up to 6 characters. FTS5 answers `"word"*` from a prefix index only
+-- Prefix indexes up to 6 characters. FTS5 serves `"word"*` from a prefix index only
 -- when the word is as long as one of the listed lengths, and otherwise merges every term
 -- that starts with it. Many first names and other search words have 4 to 6 letters.
 -- On a 100,000-order mirror this halved the ranking of a two-word name search

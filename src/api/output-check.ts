@@ -14,7 +14,7 @@ export function createOutputCheck(router: AnyRouter): (path: string, output: unk
     if (schema === undefined) throw new Error(`Procedure ${path} has no output schema`);
     const parsed = schema.safeParse(output);
     if (!parsed.success) throw new Error(`Output of ${path} does not match its schema: ${parsed.error.message}`);
-    // Parsing drops unknown fields and fills defaults, so any difference is a field the schema does not describe.
+    // Parsing drops unknown fields and fills defaults, so a difference is a field the schema does not list or a value it would replace.
     if (!Bun.deepEquals(parsed.data, output)) throw new Error(`Output of ${path} differs from its schema's parse: unlisted fields or defaulted values`);
   };
 }

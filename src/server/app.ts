@@ -103,10 +103,8 @@ export function createApp(deps: AppDeps) {
   };
 
   /**
-   * Adds the request id header to a response, then writes the request's log line
-   * and metrics. Every route and the error handler pass their response through here.
-   * Doing this before the response is sent, rather than in an after-response hook,
-   * saves an event-loop turn per request.
+   * Adds the request id header to a response, then writes the request's log line and
+   * metrics. Every route and the error handler call it, so no after-response hook is needed.
    */
   const finish = (request: Request, response: Response): Response => {
     const state = states.get(request);

@@ -15,6 +15,7 @@ import {
   acceptsRequestBody,
   coerceSchema,
   createProcedureCache,
+  forEachOpenApiProcedure,
   getInputOutputParsers,
   instanceofZodTypeLikeVoid,
   instanceofZodTypeObject,
@@ -41,7 +42,7 @@ export interface RestHandlerOptions {
 
 export type RestHandler = (request: Request, ctx: ApiContext, body: Uint8Array<ArrayBuffer> | null) => Promise<Response>;
 
-/** Per-procedure facts a request needs, worked out on the procedure's first call. */
+/** Per-procedure facts a request needs, worked out when the handler is created. */
 interface PreparedProcedure {
   /** False for `z.void()` inputs: the procedure gets `undefined`. */
   takesInput: boolean;
@@ -55,27 +56,22 @@ type ProcedureCall = (opts: { ctx: ApiContext; getRawInput: () => Promise<unknow
 
 export function createRestHandler(options: RestHandlerOptions): RestHandler {
   const findProcedure = createProcedureCache(options.router);
-  const prepared = new WeakMap<OpenApiProcedure, PreparedProcedure>();
-  const prepare = (procedure: OpenApiProcedure): PreparedProcedure => {
-    let entry = prepared.get(procedure);
-    if (entry === undefined) {
-      entry = prepareProcedure(procedure);
-      prepared.set(procedure, entry);
-    }
-    return entry;
-  };
+  // Prepared up front, because preparing coerces the input schema, which tRPC calls share.
+  const prepared = new Map<OpenApiProcedure, PreparedProcedure>();
+  forEachOpenApiProcedure(options.router._def.procedures, ({ procedure }) => {
+    prepared.set(procedure, prepareProcedure(procedure));
+  });
 
   return async (request, ctx, body) => {
     const url = new URL(request.url);
-    const method = request.method as OpenApiMethod | "HEAD";
-    const match = findProcedure(method as OpenApiMethod, normalizePath(url.pathname.slice(options.prefix.length)));
+    // HEAD runs the GET operation, and the server sends its headers without the body.
+    const method = request.method === "HEAD" ? "GET" : (request.method as OpenApiMethod);
+    const match = findProcedure(method, normalizePath(url.pathname.slice(options.prefix.length)));
     if (match?.procedure === undefined) {
-      // As trpc-to-openapi does: HEAD on an unknown route is 204, for warm-up probes.
-      if (method === "HEAD") return new Response(null, { status: 204 });
-      return errorResponse(new AppError("NOT_FOUND", `No route ${method} ${url.pathname}`));
+      return errorResponse(new AppError("NOT_FOUND", `No route ${request.method} ${url.pathname}`));
     }
     const { procedure, path, type } = match.procedure;
-    const { takesInput, arrayFields, meta } = prepare(procedure);
+    const { takesInput, arrayFields, meta } = prepared.get(procedure)!;
     options.onProcedure(ctx, [path]);
 
     try {

@@ -247,6 +247,23 @@ describe("health, documents and logs", () => {
     expect(document.paths["/orders"]!.get!.security).toEqual([{ bearer: [] }]);
   });
 
+  test("HEAD runs the GET route", async () => {
+    const head = await fetch(`${server.url}/api/orders?limit=1`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toBe("application/json;charset=utf-8");
+    expect(await head.text()).toBe("");
+    const unknown = await fetch(`${server.url}/api/nope`, { method: "HEAD" });
+    expect(unknown.status).toBe(404);
+  });
+
+  test("JSON content type on REST", async () => {
+    const ok = await fetch(`${server.url}/api/orders?limit=1`);
+    expect(ok.headers.get("content-type")).toBe("application/json;charset=utf-8");
+    const missing = await fetch(`${server.url}/api/orders/99999999`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-type")).toBe("application/json;charset=utf-8");
+  });
+
   test("request id is echoed or made, and logged once", async () => {
     const given = await fetch(`${server.url}/api/orders?limit=1`, { headers: { "x-request-id": "abc-123" } });
     expect(given.headers.get("x-request-id")).toBe("abc-123");

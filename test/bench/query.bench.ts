@@ -49,9 +49,8 @@ const RATIO_ROUNDS = 5;
 const LOADER_FLAG = "--load-generator";
 
 if (process.argv.includes(LOADER_FLAG)) {
-  // Clients run in their own process. A loader thread inside the server's process
-  // shares its allocator and garbage collector and slowed the app more than the
-  // minimal handler: 43 % against 50 % and more in runs on the same machine.
+  // Clients run in their own process, so the load does too. A loader thread inside
+  // the server's process would share its allocator and garbage collector.
   process.on("message", async (job: LoadJob) => {
     process.send!(await runLoad(job));
   });
